@@ -1,0 +1,3 @@
+export * from './i18n';
+export * from './complaint';
+export * from './actions';

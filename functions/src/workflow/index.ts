@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './sop';
+export * from './status';
+export * from './categories';
+export * from './transition';

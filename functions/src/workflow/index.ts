@@ -3,3 +3,4 @@ export * from './sop';
 export * from './status';
 export * from './categories';
 export * from './transition';
+export * from './visibility';

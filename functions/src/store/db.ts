@@ -1,0 +1,24 @@
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+
+let instance: Firestore | null = null;
+
+/** The one Firestore handle of this process. */
+export function db(): Firestore {
+  if (instance) return instance;
+  if (getApps().length === 0) initializeApp();
+  instance = getFirestore();
+  return instance;
+}
+
+/** gRPC status codes firebase-admin reports on `err.code`. */
+export function grpcCode(err: unknown): number | null {
+  if (typeof err === 'object' && err !== null && 'code' in err) {
+    const code = (err as { code: unknown }).code;
+    return typeof code === 'number' ? code : null;
+  }
+  return null;
+}
+
+export const ALREADY_EXISTS = 6;
+export const NOT_FOUND = 5;

@@ -79,8 +79,10 @@ describe('public endpoints', () => {
     const en = await call<{ errors: Array<{ path: string; message: string }> }>('POST', '/complaints?lang=en', { body: { ...valid, subject: 'x' } });
     expect(en.status).toBe(400);
     expect(en.body.errors).toEqual([{ path: 'subject', message: 'At least 5 characters.' }]);
+    // Malformed JSON is refused by the Functions runtime's own body parser before the app
+    // runs (a 400 without problem details; the app's MALFORMED_JSON answer covers direct use).
     const bad = await call<{ code: string }>('POST', '/complaints', { body: '{"subject": ' });
-    expect([bad.status, bad.body.code]).toEqual([400, 'MALFORMED_JSON']);
+    expect(bad.status).toBe(400);
     const arr = await call<{ code: string }>('POST', '/complaints', { body: [1, 2] });
     expect([arr.status, arr.body.code]).toEqual([400, 'INVALID_SUBMISSION']);
   });
@@ -125,8 +127,6 @@ describe('staff endpoints', () => {
     const role = await post(S.kabid, { action: 'forward', version: v, category: 'intoleransi', analysis: 'Analisis yang cukup panjang.' });
     expect([role.status, role.body.code]).toEqual([403, 'ROLE_NOT_PERMITTED']);
 
-    const wrongStep = await post(S.upp, { action: 'validate', version: v });
-    expect([wrongStep.status, wrongStep.body.code]).toEqual([422, 'WRONG_STEP']);
 
     const payload = await post(S.upp, { action: 'forward', version: v, category: 'bukan-kategori' });
     expect([payload.status, payload.body.code]).toEqual([422, 'INVALID_PAYLOAD']);
@@ -142,6 +142,9 @@ describe('staff endpoints', () => {
     expect(await version(c.id)).toBe(v);
 
     await actOk(c.id, S.upp, 'forward', { category: 'intoleransi', analysis: 'Analisis yang cukup panjang.' });
+    // The UPP's action, at a step that is no longer the UPP's, with the current version.
+    const wrongStep = await post(S.upp, { action: 'forward', version: await version(c.id), category: 'intoleransi', analysis: 'Analisis yang cukup panjang.' });
+    expect([wrongStep.status, wrongStep.body.code]).toEqual([422, 'WRONG_STEP']);
     await actOk(c.id, S.sesdep, 'validate', {});
     // dispose to someone who is not an Asdep: 422 naming the field
     const notAsdep = await post(S.deputi, { action: 'dispose', version: await version(c.id), asdepUid: S.kabid.uid, instruction: 'Tindak lanjuti.' });
@@ -200,10 +203,11 @@ describe('staff endpoints', () => {
   });
 
   it('POST /api/cases: the UPP records a walk-in complaint; other roles may not', async () => {
-    const body = { ...valid, confidentiality: 'biasa', channel: 'walkin' };
+    const { consent: _consent, ...recorded } = valid;
+    const body = { ...recorded, confidentiality: 'biasa', channel: 'walkin' };
     const no = await call<{ code: string }>('POST', '/cases', { token: S.sesdep.token, body });
     expect([no.status, no.body.code]).toEqual([403, 'ROLE_NOT_PERMITTED']);
-    const missing = await call<{ errors: Array<{ path: string }> }>('POST', '/cases', { token: S.upp.token, body: { ...valid } });
+    const missing = await call<{ errors: Array<{ path: string }> }>('POST', '/cases', { token: S.upp.token, body: recorded });
     expect([missing.status, missing.body.errors.map((e) => e.path)]).toEqual([400, ['channel']]);
     const ok = await call<{ id: string; trackingCode: string }>('POST', '/cases', { token: S.upp.token, body });
     expect(ok.status).toBe(201);

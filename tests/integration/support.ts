@@ -14,7 +14,7 @@ export const PASSWORD = 'integration-123';
 export const TIME_SCALE = Number(process.env.KESBANG_TIME_SCALE ?? '1');
 
 export function admin(): { db: Firestore } {
-  if (getApps().length === 0) initializeApp({ projectId: PROJECT });
+  if (!getApps().some((a) => a.name === '[DEFAULT]')) initializeApp({ projectId: PROJECT });
   return { db: getFirestore() };
 }
 
@@ -28,6 +28,7 @@ export interface TestStaff {
 
 /** Create (or reuse) an Auth emulator account with role claims and a staff profile. */
 export async function makeStaff(uid: string, role: string, unit: string, supervisorUid: string | null, name = `${role} ${uid}`): Promise<TestStaff> {
+  admin();
   const auth = getAuth();
   const email = `${uid}@integration.test`;
   try {

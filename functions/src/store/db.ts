@@ -6,7 +6,8 @@ let instance: Firestore | null = null;
 /** The one Firestore handle of this process. */
 export function db(): Firestore {
   if (instance) return instance;
-  if (getApps().length === 0) initializeApp();
+  // firebase-functions creates a named app of its own, so look for the default one.
+  if (!getApps().some((a) => a.name === '[DEFAULT]')) initializeApp();
   instance = getFirestore();
   return instance;
 }

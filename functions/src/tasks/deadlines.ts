@@ -9,10 +9,10 @@
  * complaint, and re-schedules itself when it fires early (the emulator fires every task after
  * about 2 s, whatever its schedule time).
  */
-import { getFunctions } from 'firebase-admin/functions';
 import { z } from 'zod';
-import { REGION, DEADLINE_QUEUE } from '../config';
-import { ALREADY_EXISTS, NOT_FOUND, db, grpcCode } from '../store/db';
+import { DEADLINE_QUEUE } from '../config';
+import { deleteTask, enqueueTask } from './queue';
+import { db } from '../store/db';
 import { complaintRef, getComplaint, type ComplaintDoc, type OverdueMark } from '../store/complaints';
 import { loadClock } from '../store/calendar';
 import type { StepNo } from '../workflow';
@@ -31,24 +31,8 @@ export function taskId(t: Pick<DeadlineTask, 'complaintId' | 'step' | 'version' 
   return `${t.kind === 'deadline' ? 'dl' : 'rm'}-${t.complaintId}-s${t.step}-v${t.version}-a${t.attempt}`;
 }
 
-function queue() {
-  return getFunctions().taskQueue(`locations/${REGION}/functions/${DEADLINE_QUEUE}`);
-}
-
 async function enqueue(task: DeadlineTask, at: Date): Promise<void> {
-  try {
-    await queue().enqueue(task, { id: taskId(task), scheduleTime: at });
-  } catch (err) {
-    // A task with this id exists already: a redelivered event or handler did this before.
-    if (isTaskAlreadyExists(err)) return;
-    throw err;
-  }
-}
-
-function isTaskAlreadyExists(err: unknown): boolean {
-  if (grpcCode(err) === ALREADY_EXISTS) return true;
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  return code === 'functions/task-already-exists' || code === 'task-already-exists';
+  await enqueueTask(DEADLINE_QUEUE, task, { id: taskId(task), scheduleTime: at });
 }
 
 /** Enqueue the reminder and the deadline of a step entry. */
@@ -65,9 +49,8 @@ export async function scheduleDeadline(complaint: Pick<ComplaintDoc, 'id' | 'ste
 export async function cancelDeadline(complaintId: string, step: StepNo, version: number): Promise<void> {
   for (const kind of ['reminder', 'deadline'] as const) {
     try {
-      await queue().delete(taskId({ complaintId, step, version, kind, attempt: 0 }));
+      await deleteTask(DEADLINE_QUEUE, taskId({ complaintId, step, version, kind, attempt: 0 }));
     } catch (err) {
-      if (grpcCode(err) === NOT_FOUND) continue;
       // Deleting is an optimisation; the handler no-ops for a step that moved on.
       console.warn('cancelDeadline: delete failed', { complaintId, step, version, kind, error: String(err) });
     }

@@ -2,7 +2,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { getAuth } from 'firebase-admin/auth';
 import { isStaffRole, type Actor, type StaffRole } from '../workflow';
-import { db } from '../store/db';
+import { adminApp, db } from '../store/db';
 import { langOf, problem } from './problem';
 
 export interface StaffActor extends Actor {
@@ -24,7 +24,7 @@ export async function requireStaff(req: AuthedRequest, res: Response, next: Next
   }
   let claims: Record<string, unknown>;
   try {
-    claims = await getAuth().verifyIdToken(match[1]);
+    claims = await getAuth(adminApp()).verifyIdToken(match[1]);
   } catch {
     problem(res, lang, 401, 'INVALID_TOKEN', lang === 'id' ? 'Token tidak valid atau kedaluwarsa. Masuk kembali.' : 'Invalid or expired token. Sign in again.');
     return;

@@ -1,14 +1,19 @@
-import { getApps, initializeApp } from 'firebase-admin/app';
+import { getApp, getApps, initializeApp, type App } from 'firebase-admin/app';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+
+/**
+ * The default firebase-admin app, created on first use. firebase-functions creates a named
+ * app of its own, so look for the default one by name rather than counting apps.
+ */
+export function adminApp(): App {
+  return getApps().some((a) => a.name === '[DEFAULT]') ? getApp() : initializeApp();
+}
 
 let instance: Firestore | null = null;
 
 /** The one Firestore handle of this process. */
 export function db(): Firestore {
-  if (instance) return instance;
-  // firebase-functions creates a named app of its own, so look for the default one.
-  if (!getApps().some((a) => a.name === '[DEFAULT]')) initializeApp();
-  instance = getFirestore();
+  instance ??= getFirestore(adminApp());
   return instance;
 }
 

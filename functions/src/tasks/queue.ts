@@ -12,7 +12,7 @@
  */
 import { getFunctions } from 'firebase-admin/functions';
 import { REGION } from '../config';
-import { ALREADY_EXISTS, NOT_FOUND, db, grpcCode } from '../store/db';
+import { ALREADY_EXISTS, NOT_FOUND, adminApp, db, grpcCode } from '../store/db';
 
 export const LOCAL_TASKS = '_localTasks';
 
@@ -39,7 +39,7 @@ export async function enqueueTask(fn: string, data: Record<string, unknown>, opt
       const task: LocalTask = { queue: queueName(fn), data, dueAt: opts.scheduleTime.toISOString(), createdAt: new Date().toISOString() };
       await db().collection(LOCAL_TASKS).doc(opts.id).create(task);
     } else {
-      await getFunctions().taskQueue(queueName(fn)).enqueue(data, { id: opts.id, scheduleTime: opts.scheduleTime });
+      await getFunctions(adminApp()).taskQueue(queueName(fn)).enqueue(data, { id: opts.id, scheduleTime: opts.scheduleTime });
     }
   } catch (err) {
     if (alreadyExists(err)) return;
@@ -51,7 +51,7 @@ export async function enqueueTask(fn: string, data: Record<string, unknown>, opt
 export async function deleteTask(fn: string, id: string): Promise<void> {
   try {
     if (local()) await db().collection(LOCAL_TASKS).doc(id).delete();
-    else await getFunctions().taskQueue(queueName(fn)).delete(id);
+    else await getFunctions(adminApp()).taskQueue(queueName(fn)).delete(id);
   } catch (err) {
     if (grpcCode(err) === NOT_FOUND) return;
     throw err;

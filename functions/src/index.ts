@@ -16,8 +16,8 @@ setGlobalOptions({ region: REGION, maxInstances: 10 });
 /** The HTTP API behind the Hosting rewrite /api/**. */
 export const api = onRequest({ region: REGION, cors: false }, createApp());
 
-/** Bookkeeping of every move of a complaint. */
-export const onComplaintWritten = onDocumentWritten({ document: 'complaints/{id}', region: REGION }, async (event) => {
+/** Bookkeeping of every move of a complaint; retried on failure (every effect is idempotent). */
+export const onComplaintWritten = onDocumentWritten({ document: 'complaints/{id}', region: REGION, retry: true }, async (event) => {
   const version = (snap: { exists: boolean; get(field: string): unknown } | undefined) => {
     if (!snap || !snap.exists) return null;
     const v = snap.get('version');

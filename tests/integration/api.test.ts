@@ -227,3 +227,29 @@ describe('staff endpoints', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('the working calendar (admin)', () => {
+  it('staff read it; only the admin changes it; bad settings are 422 naming the field', async () => {
+    const read = await call<{ config: { workingDays: number[]; dayStart: string }; upcomingHolidays: Array<{ date: string; name: string }> }>('GET', '/config/calendar', { token: S.kabid.token });
+    expect(read.status).toBe(200);
+    expect(read.body.config.dayStart).toBe('08:00');
+
+    const settings = { additions: [{ date: '2027-03-11', name: 'Cuti bersama Idul Fitri' }], removals: [] };
+    const denied = await call<{ code: string }>('PUT', '/config/calendar', { token: S.deputi.token, body: settings });
+    expect([denied.status, denied.body.code]).toEqual([403, 'ROLE_NOT_PERMITTED']);
+
+    const put = (body: unknown) => call<{ errors: Array<{ path: string; message: string }> }>('PUT', '/config/calendar', { token: S.admin.token, body });
+    const order = await put({ dayStart: '16:00', dayEnd: '08:00' });
+    expect([order.status, order.body.errors]).toEqual([422, [{ path: 'dayEnd', message: 'Jam selesai harus setelah jam mulai.' }]]);
+    const date = await put({ additions: [{ date: '2027-13-01', name: 'x' }], workingDays: [0] });
+    expect([date.status, date.body.errors.map((e) => e.path)]).toEqual([422, ['workingDays[0]', 'additions[0].date']]);
+
+    const ok = await call<{ config: { additions: Array<{ date: string }> } }>('PUT', '/config/calendar', { token: S.admin.token, body: settings });
+    expect(ok.status).toBe(200);
+    expect(ok.body.config.additions).toEqual([{ date: '2027-03-11', name: 'Cuti bersama Idul Fitri' }]);
+    const stored = (await db().doc('config/calendar').get()).data();
+    expect(stored).toMatchObject({ ...settings, workingDays: [1, 2, 3, 4, 5], dayStart: '08:00', dayEnd: '16:00', updatedBy: S.admin.uid });
+    // back to the defaults for the other tests
+    await call('PUT', '/config/calendar', { token: S.admin.token, body: {} });
+  });
+});

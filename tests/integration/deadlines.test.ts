@@ -97,6 +97,20 @@ describe('deadlines', () => {
     expect((await db().doc(`breaches/${id}-s2-v2`).get()).exists).toBe(true);
   });
 
+  it('a deadline task that fires early re-schedules itself for the due time, and breaches once', async () => {
+    const id = await submit();
+    const queue = getFunctions().taskQueue('locations/asia-southeast2/functions/deadlineCheck');
+    // Straight into the emulator, which dispatches it within ~2 s: well before the 10 s due.
+    await queue.enqueue({ complaintId: id, step: 2, version: 2, kind: 'deadline', attempt: 40 }, { id: `early-${id}` });
+    const next = await waitFor('the re-scheduled task', async () => (await db().doc(`_localTasks/dl-${id}-s2-v2-a41`).get()).data(), 9_000, 100);
+    const due = (await db().doc(`complaints/${id}`).get()).get('stepDueAt') as string;
+    expect(next).toMatchObject({ queue: 'locations/asia-southeast2/functions/deadlineCheck', dueAt: due, data: { complaintId: id, step: 2, version: 2, kind: 'deadline', attempt: 41 } });
+    expect((await db().doc(`breaches/${id}-s2-v2`).get()).exists).toBe(false);
+    await waitFor('the breach', async () => (await db().doc(`breaches/${id}-s2-v2`).get()).exists, 30_000);
+    await sleep(4000); // both the first task and the re-scheduled one have run by now
+    expect((await db().doc(`complaints/${id}`).get()).get('breachCount')).toBe(1);
+  });
+
   it('a step that ends before its deadline never breaches', async () => {
     const id = await submit();
     const v = (await db().doc(`complaints/${id}`).get()).get('version') as number;

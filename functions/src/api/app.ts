@@ -4,7 +4,8 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { ACTION_SCHEMAS, publicSubmissionSchema, recordedSubmissionSchema, parseWith } from '../schemas';
+import { ACTION_SCHEMAS, calendarSettingsSchema, publicSubmissionSchema, recordedSubmissionSchema, parseWith } from '../schemas';
+import { loadCalendar, saveCalendar, upcomingHolidays } from '../store/calendar';
 import {
   SOP,
   STAFF_ROLES,
@@ -115,7 +116,7 @@ export function routes(): Router {
   );
 
   // ---- staff ----
-  r.use(['/staff', '/cases'], (req: Request, res: Response, next: NextFunction) => {
+  r.use(['/staff', '/cases', '/config'], (req: Request, res: Response, next: NextFunction) => {
     requireStaff(req as AuthedRequest, res, next).catch(next);
   });
 
@@ -131,6 +132,33 @@ export function routes(): Router {
         return;
       }
       res.json({ staff: (await listStaff(role)).map(staffView) });
+    }),
+  );
+
+  r.get(
+    '/config/calendar',
+    wrap(async (_req, res) => {
+      const calendar = await loadCalendar();
+      res.json({ config: calendar.config, upcomingHolidays: upcomingHolidays(calendar, new Date(), 366) });
+    }),
+  );
+
+  r.put(
+    '/config/calendar',
+    wrap(async (req, res) => {
+      const lang = langOf(req);
+      const actor = actorOf(req);
+      if (actor.role !== 'admin') {
+        problem(res, lang, 403, 'ROLE_NOT_PERMITTED', lang === 'id' ? 'Hanya administrator yang mengatur kalender kerja.' : 'Only the administrator sets the working calendar.');
+        return;
+      }
+      const parsed = parseWith(calendarSettingsSchema, req.body, lang);
+      if (!parsed.ok) {
+        problem(res, lang, 422, 'INVALID_PAYLOAD', lang === 'id' ? 'Periksa kembali isian.' : 'Please check the input.', { errors: parsed.errors });
+        return;
+      }
+      const calendar = await saveCalendar(parsed.value, actor.uid, new Date());
+      res.json({ config: calendar.config, upcomingHolidays: upcomingHolidays(calendar, new Date(), 366) });
     }),
   );
 

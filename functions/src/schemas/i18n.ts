@@ -38,6 +38,12 @@ const KEYED: Record<string, { id: string; en: string }> = {
     en: 'Give the tracking code of the same complaint.',
   },
   notFuture: { id: 'Tanggal tidak boleh di masa depan.', en: 'The date may not be in the future.' },
+  hhmm: { id: 'Jam harus berformat JJ:MM, misalnya 08:00.', en: 'Time must be HH:MM, e.g. 08:00.' },
+  dayOrder: { id: 'Jam selesai harus setelah jam mulai.', en: 'The end of the day must be after its start.' },
+  addRemoveOverlap: {
+    id: 'Tanggal ini juga tercantum sebagai hari libur tambahan.',
+    en: 'This date is also listed as an added day off.',
+  },
 };
 
 function sizeText(lang: Lang, n: number | bigint, origin: string, kind: 'min' | 'max'): string {

@@ -1,23 +1,10 @@
 /** The API contract: every 401/403/409/422 path, validation problems, tracking, lists, documents. */
-import { admin, call, makeStaff, waitFor, type TestStaff } from './support';
+import { admin, call, makeTeam, waitFor, type Team, type TestStaff } from './support';
 
-let S: Record<'upp' | 'sesdep' | 'deputi' | 'asdep' | 'asdep2' | 'kabid' | 'kabid2' | 'menko' | 'admin', TestStaff>;
+let S: Team;
 
 beforeAll(async () => {
-  const deputi = await makeStaff('ap-deputi', 'deputi', 'deputi', null, 'Deputi API');
-  const sesdep = await makeStaff('ap-sesdep', 'sesdep', 'sesdep', deputi.uid, 'Sesdep API');
-  const asdep = await makeStaff('ap-asdep', 'asdep', 'wasbang', deputi.uid, 'Asdep API');
-  S = {
-    deputi,
-    sesdep,
-    asdep,
-    asdep2: await makeStaff('ap-asdep2', 'asdep', 'konflik', deputi.uid, 'Asdep Dua API'),
-    upp: await makeStaff('ap-upp', 'upp', 'upp', sesdep.uid, 'UPP API'),
-    kabid: await makeStaff('ap-kabid', 'kabid', 'wasbang', asdep.uid, 'Kabid API'),
-    kabid2: await makeStaff('ap-kabid2', 'kabid', 'konflik', asdep.uid, 'Kabid Dua API'),
-    menko: await makeStaff('ap-menko', 'menko', 'menko', null, 'Menko API'),
-    admin: await makeStaff('ap-admin', 'admin', 'admin', null, 'Admin API'),
-  };
+  S = await makeTeam('ap', 'API');
 });
 
 const db = () => admin().db;

@@ -4,7 +4,7 @@
  * task, document, mails. Runs on the local stack (hosting rewrite → api function → local
  * Firestore → trigger → Cloud Tasks emulator), with KESBANG_TIME_SCALE compressing time.
  */
-import { admin, call, makeStaff, waitFor, TIME_SCALE, type TestStaff } from './support';
+import { admin, call, makeTeam, waitFor, TIME_SCALE, type Team, type TestStaff } from './support';
 
 jest.setTimeout(240_000);
 
@@ -23,24 +23,11 @@ interface Complaint {
   rework: Record<string, number>;
 }
 
-let S: Record<'upp' | 'sesdep' | 'deputi' | 'asdep' | 'asdep2' | 'kabid' | 'kabid2' | 'menko' | 'admin', TestStaff>;
+let S: Team;
 const reporter = { name: 'Rahmat Hidayat', email: 'rahmat.pelapor@integration.test', phone: '081298765432', nik: '3174012345678901' };
 
 beforeAll(async () => {
-  const deputi = await makeStaff('lc-deputi', 'deputi', 'deputi', null, 'Dr. Deputi Lifecycle');
-  const sesdep = await makeStaff('lc-sesdep', 'sesdep', 'sesdep', deputi.uid, 'Sesdep Lifecycle');
-  const asdep = await makeStaff('lc-asdep', 'asdep', 'wasbang', deputi.uid, 'Asdep Wasbang Lifecycle');
-  S = {
-    deputi,
-    sesdep,
-    asdep,
-    asdep2: await makeStaff('lc-asdep2', 'asdep', 'konflik', deputi.uid, 'Asdep Konflik Lifecycle'),
-    upp: await makeStaff('lc-upp', 'upp', 'upp', sesdep.uid, 'Petugas UPP Lifecycle'),
-    kabid: await makeStaff('lc-kabid', 'kabid', 'wasbang', asdep.uid, 'Kabid Lifecycle'),
-    kabid2: await makeStaff('lc-kabid2', 'kabid', 'wasbang', asdep.uid, 'Kabid Dua Lifecycle'),
-    menko: await makeStaff('lc-menko', 'menko', 'menko', null, 'Menko Lifecycle'),
-    admin: await makeStaff('lc-admin', 'admin', 'admin', null, 'Admin Lifecycle'),
-  };
+  S = await makeTeam('lc', 'Lifecycle');
 });
 
 const db = () => admin().db;

@@ -90,3 +90,23 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export type Team = Record<'upp' | 'sesdep' | 'deputi' | 'asdep' | 'asdep2' | 'kabid' | 'kabid2' | 'menko' | 'admin', TestStaff>;
+
+/** One account per role (two Asdeps, two Kabid/JF), uids prefixed so test files stay apart. */
+export async function makeTeam(prefix: string, label: string): Promise<Team> {
+  const deputi = await makeStaff(`${prefix}-deputi`, 'deputi', 'deputi', null, `Deputi ${label}`);
+  const sesdep = await makeStaff(`${prefix}-sesdep`, 'sesdep', 'sesdep', deputi.uid, `Sesdep ${label}`);
+  const asdep = await makeStaff(`${prefix}-asdep`, 'asdep', 'wasbang', deputi.uid, `Asdep Wasbang ${label}`);
+  return {
+    deputi,
+    sesdep,
+    asdep,
+    asdep2: await makeStaff(`${prefix}-asdep2`, 'asdep', 'konflik', deputi.uid, `Asdep Konflik ${label}`),
+    upp: await makeStaff(`${prefix}-upp`, 'upp', 'upp', sesdep.uid, `Petugas UPP ${label}`),
+    kabid: await makeStaff(`${prefix}-kabid`, 'kabid', 'wasbang', asdep.uid, `Kabid ${label}`),
+    kabid2: await makeStaff(`${prefix}-kabid2`, 'kabid', 'wasbang', asdep.uid, `Kabid Dua ${label}`),
+    menko: await makeStaff(`${prefix}-menko`, 'menko', 'menko', null, `Menko ${label}`),
+    admin: await makeStaff(`${prefix}-admin`, 'admin', 'admin', null, `Admin ${label}`),
+  };
+}

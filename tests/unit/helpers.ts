@@ -54,24 +54,26 @@ export function must(state: CaseState, action: string, actor: Actor, payload?: R
   return r.state;
 }
 
+/** The moves of the happy path, from step 2 to completion. */
+export const HAPPY_PATH: ReadonlyArray<readonly [string, Actor]> = [
+  ['forward', ACTORS.upp],
+  ['validate', ACTORS.sesdep],
+  ['dispose', ACTORS.deputi],
+  ['assign', ACTORS.asdep],
+  ['submitStudy', ACTORS.kabid],
+  ['recordDiscussion', ACTORS.kabid],
+  ['submitDraft', ACTORS.kabid],
+  ['approve', ACTORS.asdep],
+  ['approve', ACTORS.deputi],
+  ['approve', ACTORS.menko],
+];
+
 /** A case taken to `step` along the happy path. */
 export function caseAt(step: number): CaseState {
   let s = initialState('biasa', T0);
   if (step === 1) return s;
   s = must(s, 'intake', SYSTEM_ACTOR);
-  const path: Array<[string, Actor]> = [
-    ['forward', ACTORS.upp],
-    ['validate', ACTORS.sesdep],
-    ['dispose', ACTORS.deputi],
-    ['assign', ACTORS.asdep],
-    ['submitStudy', ACTORS.kabid],
-    ['recordDiscussion', ACTORS.kabid],
-    ['submitDraft', ACTORS.kabid],
-    ['approve', ACTORS.asdep],
-    ['approve', ACTORS.deputi],
-    ['approve', ACTORS.menko],
-  ];
-  for (const [action, actor] of path) {
+  for (const [action, actor] of HAPPY_PATH) {
     if (s.step === step && s.outcome === null) return s;
     s = must(s, action, actor);
   }

@@ -11,7 +11,7 @@ import {
   type StaffRole,
   type StepNo,
 } from '../../functions/src/workflow';
-import { ACTORS, PAYLOADS, T0, act, caseAt, must } from './helpers';
+import { ACTORS, HAPPY_PATH, PAYLOADS, T0, act, caseAt, must } from './helpers';
 
 const STAFF_ACTIONS = ['forward', 'decline', 'validate', 'dispose', 'assign', 'submitStudy', 'recordDiscussion', 'submitDraft', 'approve', 'return'];
 
@@ -58,18 +58,7 @@ describe('the happy path', () => {
     record();
     s = must(s, 'intake', SYSTEM_ACTOR);
     record();
-    for (const [action, actor] of [
-      ['forward', ACTORS.upp],
-      ['validate', ACTORS.sesdep],
-      ['dispose', ACTORS.deputi],
-      ['assign', ACTORS.asdep],
-      ['submitStudy', ACTORS.kabid],
-      ['recordDiscussion', ACTORS.kabid],
-      ['submitDraft', ACTORS.kabid],
-      ['approve', ACTORS.asdep],
-      ['approve', ACTORS.deputi],
-      ['approve', ACTORS.menko],
-    ] as const) {
+    for (const [action, actor] of HAPPY_PATH) {
       s = must(s, action, actor);
       record();
     }

@@ -5,20 +5,12 @@
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 
+import type { StaffProfile } from '../../functions/src/store/staff';
 import type { StaffRole } from '../../functions/src/workflow/roles';
 
-export const DEMO_PASSWORD = 'demo12345';
+export type { StaffProfile };
 
-export interface StaffProfile {
-  uid: string;
-  name: string;
-  email: string;
-  role: StaffRole;
-  unit: string;
-  unitName: string;
-  supervisorUid: string | null;
-  active: true;
-}
+export const DEMO_PASSWORD = 'demo12345';
 
 const UNITS = {
   upp: 'Unit Pelayanan Publik',

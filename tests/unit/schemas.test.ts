@@ -73,6 +73,10 @@ describe('public submission', () => {
     const { consent: _c, ...rest } = valid;
     expect(parseWith(recordedSubmissionSchema, rest, 'id')).toEqual({
       ok: false,
+      errors: [{ path: 'channel', message: 'Wajib dipilih.' }],
+    });
+    expect(parseWith(recordedSubmissionSchema, { ...rest, channel: 'fax' }, 'id')).toEqual({
+      ok: false,
       errors: [{ path: 'channel', message: 'Pilihan tidak valid. Pilih salah satu: walkin, phone, letter.' }],
     });
     expect(parseWith(recordedSubmissionSchema, { ...rest, channel: 'letter', letterNumber: 'B-12/2026' }, 'id').ok).toBe(true);
@@ -83,6 +87,16 @@ describe('action payloads', () => {
   it.each(Object.keys(ACTION_SCHEMAS))('%s accepts the example payload', (name) => {
     const schema = ACTION_SCHEMAS[name as keyof typeof ACTION_SCHEMAS];
     expect(parseWith(schema, PAYLOADS[name], 'id').ok).toBe(true);
+  });
+
+  it('tells a missing field from a wrong one', () => {
+    expect(parseWith(ACTION_SCHEMAS.forward, { analysis: 12345678901 }, 'id')).toEqual({
+      ok: false,
+      errors: [
+        { path: 'category', message: 'Wajib dipilih.' },
+        { path: 'analysis', message: 'Jenis isian salah (harus teks).' },
+      ],
+    });
   });
 
   it('decline as duplicate needs the other tracking code', () => {

@@ -3,7 +3,7 @@
  * stack (torn down whatever happens), and finally one plain totals line over all jest runs:
  * `N passed, N failed[, N skipped]`, alone, as the very last line.
  *
- *   node tools/test.mjs [--skip-unit] [--skip-integration] [--skip-build] [-- <jest args>]
+ *   node tools/test.mjs [--skip-unit] [--skip-integration] [--skip-e2e] [--skip-build] [-- <jest args>]
  *
  * KESBANG_TIME_SCALE (default 60 here) and everything else in the environment reach the
  * functions and the tests.
@@ -60,6 +60,7 @@ async function main(): Promise<number> {
     options: {
       'skip-unit': { type: 'boolean', default: false },
       'skip-integration': { type: 'boolean', default: false },
+      'skip-e2e': { type: 'boolean', default: false },
       'skip-build': { type: 'boolean', default: false },
     },
   });
@@ -132,6 +133,18 @@ async function main(): Promise<number> {
         root,
       );
       add(readJest(out), code, 'integration tests');
+      if (!values['skip-e2e']) {
+        // the portal (hosting/) in headless chromium, against the same stack
+        const e2eOut = join(tmp, 'e2e.json');
+        const e2eCode = await run(
+          process.execPath,
+          [jest, '--selectProjects', 'e2e', '--runInBand', '--passWithNoTests', '--json', '--outputFile', e2eOut, ...positionals],
+          env,
+          root,
+        );
+        add(readJest(e2eOut), e2eCode, 'e2e tests');
+        if (e2eCode !== 0) console.error(`(screenshots: /tmp/shots; emulator log: ${logFile})`);
+      }
       if (code !== 0) console.error(`(emulator log: ${logFile})`);
     } catch (err) {
       console.error(`integration tests not run: ${err instanceof Error ? err.message : String(err)}`);

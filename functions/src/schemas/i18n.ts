@@ -84,6 +84,7 @@ export function issueMessage(issue: z.core.$ZodIssue, lang: Lang): string {
       if (issue.format === 'datetime') return lang === 'id' ? 'Waktu tidak valid.' : 'Invalid date-time.';
       return lang === 'id' ? 'Format tidak valid.' : 'Invalid format.';
     case 'invalid_value':
+      if (issue.input === undefined || issue.input === null || issue.input === '') return lang === 'id' ? 'Wajib dipilih.' : 'Required.';
       return lang === 'id'
         ? `Pilihan tidak valid. Pilih salah satu: ${issue.values.map(String).join(', ')}.`
         : `Invalid choice. Choose one of: ${issue.values.map(String).join(', ')}.`;
@@ -121,7 +122,8 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Field
 
 /** Parse with messages in `lang`; never throws on bad input. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, lang: Lang): ParseResult<z.output<S>> {
-  const r = schema.safeParse(input);
+  // reportInput: the messages tell "missing" from "wrong" (the input never leaves this function).
+  const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, errors: formatIssues(r.error.issues, lang) };
 }

@@ -77,6 +77,16 @@ onLangChange(() => {
   if (last) showResult(last, false);
 });
 
+/**
+ * One key per complaint being written: a retry after a lost answer (weak connection) gets
+ * the first answer back instead of filing the complaint twice. A new key after success.
+ */
+function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+let submissionKey = newKey();
+
 form.addEventListener('submit', async (ev) => {
   ev.preventDefault();
   if (submit.disabled) return;
@@ -87,13 +97,14 @@ form.addEventListener('submit', async (ev) => {
   await busy(submit, L('Mengirim…', 'Sending…'), async () => {
     let r;
     try {
-      r = await api('/complaints', { method: 'POST', body, timeoutMs: 45000 });
+      r = await api('/complaints', { method: 'POST', body, timeoutMs: 45000, headers: { 'Idempotency-Key': submissionKey } });
     } catch (err) {
       if (!(err instanceof NetworkError)) throw err;
       showAlert(status, networkMessage(err), { title: L('Pengaduan belum terkirim', 'The complaint was not sent') });
       return;
     }
     if (r.status === 201) {
+      submissionKey = newKey();
       last = r.data;
       showResult(r.data, true);
       return;

@@ -178,10 +178,30 @@ describe('public complaint form (360×740)', () => {
     await context.setOffline(false);
   });
 
-  it('accepts a good complaint and shows the tracking code and access code', async () => {
+  it('accepts a good complaint and shows the tracking code and access code, once even when an answer is lost', async () => {
     await page.fill('#f-reporter-email', '');
     await fillGood(page);
+    // The server files the complaint but its answer never arrives (a weak connection).
+    let firstKey = '';
+    const complaintsUrl = /\/api\/complaints(\?|$)/;
+    await page.route(
+      complaintsUrl,
+      async (route) => {
+        firstKey = route.request().headers()['idempotency-key'] ?? '';
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
     await page.click('#f-submit');
+    await page.waitForSelector('#send-status .alert');
+    expect(firstKey).toMatch(/^[0-9a-f]{32}$/);
+    // The retry carries the same key and gets the first answer back, not a second complaint.
+    const replay = page.waitForResponse(complaintsUrl);
+    await page.click('#f-submit');
+    const res = await replay;
+    expect(res.request().headers()['idempotency-key']).toBe(firstKey);
+    expect([res.status(), res.headers()['idempotent-replayed']]).toEqual([201, 'true']);
     await page.waitForSelector('#result:not([hidden])');
     const code = (await page.textContent('#r-code'))?.trim() ?? '';
     const token = (await page.textContent('#r-token'))?.trim() ?? '';

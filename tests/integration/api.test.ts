@@ -74,6 +74,22 @@ describe('public endpoints', () => {
     expect([arr.status, arr.body.code]).toEqual([400, 'INVALID_SUBMISSION']);
   });
 
+  it('a retried submission with the same Idempotency-Key gets the first answer, not a second complaint', async () => {
+    const key = `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const first = await call<{ id: string; trackingCode: string; accessToken: string }>('POST', '/complaints', { body: valid, headers: { 'idempotency-key': key } });
+    const again = await call<{ id: string; trackingCode: string; accessToken: string }>('POST', '/complaints', { body: valid, headers: { 'idempotency-key': key } });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body).toEqual(first.body);
+    const codes = await db().collection('trackingCodes').where('complaintId', '==', first.body.id).get();
+    expect(codes.size).toBe(1);
+    const other = await call<{ code: string }>('POST', '/complaints', { body: { ...valid, subject: 'Pengaduan yang lain sama sekali' }, headers: { 'idempotency-key': key } });
+    expect([other.status, other.body.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
+    const bad = await call<{ errors: Array<{ path: string }> }>('POST', '/complaints', { body: valid, headers: { 'idempotency-key': 'x' } });
+    expect([bad.status, bad.body.errors[0].path]).toEqual([400, 'Idempotency-Key']);
+    const stored = (await db().collection('idempotency').get()).docs.map((d) => d.data()).find((r) => r.result.id === first.body.id);
+    expect(stored?.expireAt.toDate().getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+  });
+
   it('tracking: unknown code and wrong token give the same 404; query token works', async () => {
     const c = await newCaseAtStep2();
     const wrong = await call('GET', `/track/${c.trackingCode}`, { headers: { 'x-access-token': 'nope' } });

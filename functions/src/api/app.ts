@@ -19,6 +19,7 @@ import {
 import {
   applyAction,
   createComplaint,
+  createComplaintOnce,
   findByTrackingCode,
   getComplaint,
   getHistory,
@@ -95,8 +96,26 @@ export function routes(): Router {
         problem(res, lang, 400, 'INVALID_SUBMISSION', lang === 'id' ? 'Periksa kembali isian Anda.' : 'Please check your input.', { errors: parsed.errors });
         return;
       }
-      const created = await createComplaint({ submission: parsed.value, channel: 'online', recordedBy: null }, new Date());
-      res.status(201).location(`/api/track/${created.trackingCode}`).json(created);
+      const input = { submission: parsed.value, channel: 'online' as const, recordedBy: null };
+      const key = req.get('idempotency-key');
+      if (key === undefined) {
+        const created = await createComplaint(input, new Date());
+        res.status(201).location(`/api/track/${created.trackingCode}`).json(created);
+        return;
+      }
+      if (!/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
+        problem(res, lang, 400, 'INVALID_IDEMPOTENCY_KEY', lang === 'id' ? 'Kunci Idempotency-Key tidak valid.' : 'Invalid Idempotency-Key.', {
+          errors: [{ path: 'Idempotency-Key', message: lang === 'id' ? '8–100 huruf, angka, - atau _.' : '8–100 letters, digits, - or _.' }],
+        });
+        return;
+      }
+      const outcome = await createComplaintOnce(input, key, new Date());
+      if (!outcome.ok) {
+        problem(res, lang, 409, 'IDEMPOTENCY_KEY_REUSED', lang === 'id' ? 'Kunci ini sudah dipakai untuk pengaduan lain.' : 'This key was used for another complaint.');
+        return;
+      }
+      if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
+      res.status(201).location(`/api/track/${outcome.created.trackingCode}`).json(outcome.created);
     }),
   );
 

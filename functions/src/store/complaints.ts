@@ -6,7 +6,7 @@
  * complaints/{id}/history/v0001… (one entry per move, keyed by version), trackingCodes/{code}.
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'crypto';
-import type { Transaction } from 'firebase-admin/firestore';
+import type { DocumentReference, Transaction } from 'firebase-admin/firestore';
 import type { Lang, FieldError } from '../schemas/i18n';
 import type { PublicSubmission, RecordedSubmission, Reporter } from '../schemas/complaint';
 import { TRACKING_ALPHABET } from '../schemas/complaint';
@@ -106,7 +106,48 @@ export interface Created {
   status: CaseState['status'];
 }
 
+/**
+ * A submission retried with the same `Idempotency-Key` (a citizen on a weak connection whose
+ * first answer was lost) gets the first answer again — including the access token, which is
+ * why these records are server-only and expire (`expireAt`, a Firestore TTL field).
+ */
+export interface IdempotencyRecord {
+  bodyHash: string;
+  result: Created;
+  createdAt: string;
+  expireAt: Date;
+}
+
+export type CreateOutcome = { ok: true; created: Created; replayed: boolean } | { ok: false; reason: 'KEY_REUSED' };
+
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+
+export async function createComplaintOnce(input: NewComplaint, key: string, now: Date): Promise<CreateOutcome> {
+  const ref = db().collection('idempotency').doc(createHash('sha256').update(`complaints:${key}`).digest('hex'));
+  const bodyHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  const seen = await ref.get();
+  if (seen.exists) {
+    const rec = seen.data() as IdempotencyRecord;
+    return rec.bodyHash === bodyHash ? { ok: true, created: rec.result, replayed: true } : { ok: false, reason: 'KEY_REUSED' };
+  }
+  const created = await insertComplaint(input, now, { ref, bodyHash });
+  if (created !== 'raced') return { ok: true, created, replayed: false };
+  // Two requests with one key raced: the other one created the complaint.
+  const rec = (await ref.get()).data() as IdempotencyRecord;
+  return rec.bodyHash === bodyHash ? { ok: true, created: rec.result, replayed: true } : { ok: false, reason: 'KEY_REUSED' };
+}
+
 export async function createComplaint(input: NewComplaint, now: Date): Promise<Created> {
+  const created = await insertComplaint(input, now);
+  if (created === 'raced') throw new Error('unreachable: no idempotency key');
+  return created;
+}
+
+async function insertComplaint(
+  input: NewComplaint,
+  now: Date,
+  idempotency?: { ref: DocumentReference; bodyHash: string },
+): Promise<Created | 'raced'> {
   const clock = await loadClock();
   const { submission } = input;
   const ref = db().collection('complaints').doc();
@@ -118,6 +159,7 @@ export async function createComplaint(input: NewComplaint, now: Date): Promise<C
     const trackingCode = newTrackingCode();
     const created = await db().runTransaction(async (tx) => {
       const codeRef = db().collection('trackingCodes').doc(trackingCode);
+      if (idempotency && (await tx.get(idempotency.ref)).exists) return 'raced' as const;
       if ((await tx.get(codeRef)).exists) return false;
       const doc: ComplaintDoc = {
         ...state,
@@ -161,8 +203,18 @@ export async function createComplaint(input: NewComplaint, now: Date): Promise<C
       tx.create(ref, doc);
       if (submission.reporter) tx.create(reporterRef(ref.id), submission.reporter satisfies Reporter);
       tx.create(historyRef(ref.id, 1), { ...move, status: doc.status, effectsDoneAt: null } satisfies HistoryEntry);
+      if (idempotency) {
+        const result: Created = { id: ref.id, trackingCode, accessToken, status: state.status };
+        tx.create(idempotency.ref, {
+          bodyHash: idempotency.bodyHash,
+          result,
+          createdAt: now.toISOString(),
+          expireAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+        } satisfies IdempotencyRecord);
+      }
       return true;
     });
+    if (created === 'raced') return created;
     if (created) return { id: ref.id, trackingCode, accessToken, status: state.status };
   }
   throw new Error('could not allocate a unique tracking code');

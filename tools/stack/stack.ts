@@ -55,17 +55,16 @@ export function projectRoot(start = process.cwd()): string {
 }
 
 /** The cached official Firestore emulator JAR that this firebase-tools would use, if any. */
-export function officialFirestoreJar(root: string): string | null {
+export function officialFirestoreJar(root: string, home: string = homedir(), java = 'java'): string | null {
   try {
     const info = JSON.parse(
       readFileSync(join(root, 'node_modules/firebase-tools/lib/emulator/downloadableEmulatorInfo.json'), 'utf8'),
     ) as { firestore?: { downloadPathRelativeToCacheDir?: string } };
     const file = info.firestore?.downloadPathRelativeToCacheDir;
     if (!file) return null;
-    const jar = join(homedir(), '.cache', 'firebase', 'emulators', file);
+    const jar = join(home, '.cache', 'firebase', 'emulators', file);
     if (!existsSync(jar)) return null;
-    const java = spawnSync('java', ['-version'], { stdio: 'ignore' });
-    return java.status === 0 ? jar : null;
+    return spawnSync(java, ['-version'], { stdio: 'ignore' }).status === 0 ? jar : null;
   } catch {
     return null;
   }

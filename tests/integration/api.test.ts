@@ -46,6 +46,12 @@ describe('public endpoints', () => {
     expect(dispose?.payloadSchema?.required).toEqual(['asdepUid', 'instruction']);
   });
 
+  it('GET /api/openapi.json serves the OpenAPI document', async () => {
+    const res = await call<{ openapi: string; paths: Record<string, unknown> }>('GET', '/openapi.json');
+    expect([res.status, res.body.openapi]).toEqual([200, '3.1.0']);
+    expect(res.body.paths).toHaveProperty(['/cases/{id}/actions']);
+  });
+
   it('POST /api/complaints names every invalid field, in Indonesian by default', async () => {
     const res = await call<{ type: string; title: string; status: number; detail: string; errors: Array<{ path: string; message: string }> }>('POST', '/complaints', {
       body: { subject: 'x', description: 'terlalu pendek', consent: false, reporter: { name: 'Al', email: 'salah' } },

@@ -34,6 +34,7 @@ import { getStaffMany, listStaff } from '../store/staff';
 import { requireStaff, type AuthedRequest, type StaffActor } from './auth';
 import { langOf, problem } from './problem';
 import { caseSummary, historyView, staffView, trackingView } from './views';
+import { openApiDocument } from './openapi';
 
 type Handler = (req: AuthedRequest, res: Response) => Promise<void>;
 const wrap = (h: Handler) => (req: Request, res: Response, next: NextFunction) => h(req as AuthedRequest, res).catch(next);
@@ -85,6 +86,10 @@ export function routes(): Router {
       submission: z.toJSONSchema(publicSubmissionSchema, { io: 'input' }),
       recordedSubmission: z.toJSONSchema(recordedSubmissionSchema, { io: 'input' }),
     });
+  });
+
+  r.get('/openapi.json', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300').json(openApiDocument());
   });
 
   r.post(

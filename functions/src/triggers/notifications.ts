@@ -69,30 +69,33 @@ function taskBase(c: ComplaintDoc, recipient: StaffProfile, step: StepNo, dueAt:
   return { recipientName: recipient.name, trackingCode: c.trackingCode, subject: c.subject, step, dueAt, caseUrl: caseUrl(c) };
 }
 
+/** One staff mail to each person with an e-mail address; returns how many were new. */
+async function mailEach<K extends 'newTask' | 'reminder' | 'breach'>(
+  c: ComplaintDoc,
+  people: readonly StaffProfile[],
+  idOf: (p: StaffProfile) => string,
+  template: K,
+  dataOf: (p: StaffProfile) => MailDataMap[K],
+): Promise<number> {
+  let sent = 0;
+  for (const p of people) {
+    if (p.email && (await putMail(idOf(p), p.email, template, dataOf(p), 'id', c.id))) sent++;
+  }
+  return sent;
+}
+
 /** To each assignee of the step a move opened. */
 export async function sendNewTaskMails(c: ComplaintDoc, entry: HistoryEntry): Promise<number> {
   const recipients = await resolveAssignees(c.assignees, c.assigneeRole);
   const returned = entry.action === 'return' ? { reason: String(entry.payload.reason ?? ''), by: ROLE_LABELS[entry.actor.role].id } : undefined;
-  let sent = 0;
-  for (const r of recipients) {
-    if (!r.email) continue;
-    const ok = await putMail(`task-${c.id}-v${entry.version}-${r.uid}`, r.email, 'newTask', { ...taskBase(c, r, c.step, c.stepDueAt), returned }, 'id', c.id);
-    if (ok) sent++;
-  }
-  return sent;
+  return mailEach(c, recipients, (r) => `task-${c.id}-v${entry.version}-${r.uid}`, 'newTask', (r) => ({ ...taskBase(c, r, c.step, c.stepDueAt), returned }));
 }
 
 /** At 75 % of the step's time standard, to each assignee. */
 export async function sendReminderMails(c: ComplaintDoc, now: Date): Promise<number> {
   const recipients = await resolveAssignees(c.assignees, c.assigneeRole);
   const minutesLeft = c.stepDueAt ? Math.max(0, Math.round((new Date(c.stepDueAt).getTime() - now.getTime()) * config.timeScale / 60_000)) : 0;
-  let sent = 0;
-  for (const r of recipients) {
-    if (!r.email) continue;
-    const ok = await putMail(`reminder-${c.id}-v${c.version}-${r.uid}`, r.email, 'reminder', { ...taskBase(c, r, c.step, c.stepDueAt), minutesLeft }, 'id', c.id);
-    if (ok) sent++;
-  }
-  return sent;
+  return mailEach(c, recipients, (r) => `reminder-${c.id}-v${c.version}-${r.uid}`, 'reminder', (r) => ({ ...taskBase(c, r, c.step, c.stepDueAt), minutesLeft }));
 }
 
 /** At the deadline of a step still open, to the supervisors of its assignees. */
@@ -100,18 +103,9 @@ export async function sendBreachMails(c: ComplaintDoc, step: StepNo, version: nu
   const assignees = await resolveAssignees(c.assignees, c.assigneeRole);
   const supervisors = await supervisorsOf(assignees);
   const assigneeNames = assignees.length > 0 ? assignees.map((a) => a.name) : [c.assigneeRole ? ROLE_LABELS[c.assigneeRole].id : '-'];
-  let sent = 0;
-  for (const s of supervisors) {
-    if (!s.email) continue;
-    const ok = await putMail(
-      `breach-${c.id}-s${step}-v${version}-${s.uid}`,
-      s.email,
-      'breach',
-      { ...taskBase(c, s, step, dueAt.toISOString()), assigneeNames, minutesLate },
-      'id',
-      c.id,
-    );
-    if (ok) sent++;
-  }
-  return sent;
+  return mailEach(c, supervisors, (s) => `breach-${c.id}-s${step}-v${version}-${s.uid}`, 'breach', (s) => ({
+    ...taskBase(c, s, step, dueAt.toISOString()),
+    assigneeNames,
+    minutesLate,
+  }));
 }
